@@ -48,41 +48,44 @@ export class ProgramBuilder {
   /** Resolves every label; throws if a jump goes backwards or to a label never placed. */
   build(): Insn[] {
     const items = this.items.slice();
-    // Inserting a trampoline lengthens the jumps that cross it, so fix one far jump at a time and
-    // look again. Far jumps are rare (only in very large programs), so the quadratic worst case is moot.
+    // A trampoline lengthens the jumps that cross it, so repeat until no jump is too long. Distances
+    // only grow, so a jump found far in one pass is still far after the insertions of that pass.
     for (;;) {
       const pos = labelPositions(items);
+      const far: [number, number][] = []; // [item index, instruction index] of jumps with a side too far
       let index = 0;
-      let fixedOne = false;
-      for (let i = 0; i < items.length && !fixedOne; i++) {
-        const item = items[i];
-        if (item.kind === 'label') continue;
-        if (item.kind === 'cond') {
-          const far = (l: Label) => at(pos, l) - (index + 1) > MAX_COND_JUMP;
-          if (far(item.jt) || far(item.jf)) {
-            // A JA right after the branch carries each far side; a near side keeps its label.
-            const inserted: Item[] = [];
-            const bridge = new Map<Label, Label>();
-            for (const side of ['jt', 'jf'] as const) {
-              const target = item[side];
-              if (!far(target)) continue;
-              let l = bridge.get(target);
-              if (l === undefined) {
-                l = this.newLabel();
-                bridge.set(target, l);
-                inserted.push({ kind: 'label', label: l }, { kind: 'ja', target });
-              }
-              items[i] = { ...(items[i] as typeof item), [side]: l };
-            }
-            items.splice(i + 1, 0, ...inserted);
-            fixedOne = true;
-          }
-        }
+      items.forEach((item, i) => {
+        if (item.kind === 'label') return;
+        if (item.kind === 'cond' && (distance(pos, item.jt, index) > MAX_COND_JUMP || distance(pos, item.jf, index) > MAX_COND_JUMP)) far.push([i, index]);
         index++;
+      });
+      if (far.length === 0) return resolve(items);
+      // From the back, so that the item indexes still to visit stay valid.
+      for (const [i, here] of far.reverse()) {
+        const item = items[i] as Extract<Item, { kind: 'cond' }>;
+        const fixed = { ...item };
+        const inserted: Item[] = [];
+        const bridge = new Map<Label, Label>();
+        for (const side of ['jt', 'jf'] as const) {
+          const target = item[side];
+          if (distance(pos, target, here) <= MAX_COND_JUMP) continue;
+          let l = bridge.get(target);
+          if (l === undefined) {
+            l = this.newLabel();
+            bridge.set(target, l);
+            inserted.push({ kind: 'label', label: l }, { kind: 'ja', target });
+          }
+          fixed[side] = l;
+        }
+        items[i] = fixed;
+        items.splice(i + 1, 0, ...inserted);
       }
-      if (!fixedOne) return resolve(items);
     }
   }
+}
+
+function distance(pos: Map<Label, number>, target: Label, from: number): number {
+  return at(pos, target) - (from + 1);
 }
 
 function labelPositions(items: Item[]): Map<Label, number> {
