@@ -1,6 +1,7 @@
 // The compiled x86_64 seed program on the real kernel, inside real bwrap.
 import { join } from 'node:path';
 import { arch } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeProgram } from '../src/bpf/codec.js';
 import { compileFilter } from '../src/compile/compile.js';
@@ -14,7 +15,7 @@ describe.skipIf(skip)('seed blocklist on the real kernel (x86_64, bwrap --seccom
   let probe = '';
   const filter = encodeProgram(compileFilter(seedPolicy(), 'x86_64').insns, 'little');
   beforeAll(() => {
-    probe = compileC(join(__dirname, 'probes/probe.c'), join(sharedTempDir('probe-'), 'probe'));
+    probe = compileC(fileURLToPath(new URL('probes/probe.c', import.meta.url)), join(sharedTempDir('probe-'), 'probe'));
   });
 
   for (const unprivileged of [false, true]) {
