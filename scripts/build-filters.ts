@@ -1,0 +1,80 @@
+// Compiles every preset in profiles/ for every arch into dist-bpf/ (run by `npm install` through
+// `prepare`, and by `make`). All or nothing: the new tree is built beside the old one and swapped in
+// only when every file compiled and every cross-check passed.
+//
+//   tsx scripts/build-filters.ts [--out DIR] [--no-crosscheck]
+
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ARCH_NAMES } from '../src/arch.js';
+import { compileProfile, replaceDirAtomically, writeDistTree } from '../src/artifacts.js';
+import { packageRoot, profilesDir } from '../src/paths.js';
+import { ProfileError } from '../src/profile/errors.js';
+import { profileToPolicy } from '../src/profile/lower.js';
+import { loadProfile, type ResolvedProfile } from '../src/profile/resolve.js';
+import { libseccompLacksArch, libseccompMissing } from './libseccomp/bridge.js';
+import { crossCheck } from './libseccomp/crosscheck.js';
+
+/** The presets: every profiles/*.toml (examples/ holds documentation, not presets). */
+export function presetNames(): string[] {
+  return readdirSync(profilesDir())
+    .filter((f) => f.endsWith('.toml'))
+    .map((f) => f.replace(/\.toml$/, ''))
+    .sort();
+}
+
+export function loadPresets(): ResolvedProfile[] {
+  return presetNames().map((n) => loadProfile(n));
+}
+
+/** libseccomp builds each preset too; any disagreement is an error. Skipped, with a note, without python3-seccomp. */
+export function crossCheckPresets(presets: ResolvedProfile[], log: (s: string) => void): void {
+  const missing = libseccompMissing();
+  if (missing) {
+    log(`libseccomp cross-check skipped: ${missing}`);
+    return;
+  }
+  let cases = 0;
+  for (const profile of presets) {
+    for (const arch of ARCH_NAMES) {
+      if (libseccompLacksArch(arch)) continue;
+      const policy = profileToPolicy(profile, arch);
+      const r = crossCheck(policy, arch, compileProfile(profile, arch).insns);
+      if (r.disagreements.length) {
+        throw new Error(`libseccomp disagrees with our ${arch}/${profile.name}.bpf:\n  ${r.disagreements.slice(0, 10).join('\n  ')}${r.disagreements.length > 10 ? `\n  … ${r.disagreements.length - 10} more` : ''}`);
+      }
+      cases += r.compared;
+    }
+  }
+  log(`libseccomp cross-check: ${cases} cases agree`);
+}
+
+function main(argv: string[]): number {
+  let out = join(packageRoot(), 'dist-bpf');
+  let check = true;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = resolve(argv[++i] ?? '');
+    else if (argv[i] === '--no-crosscheck') check = false;
+    else {
+      console.error(`build-filters: unknown argument ${argv[i]}\nusage: build-filters [--out DIR] [--no-crosscheck]`);
+      return 2;
+    }
+  }
+  const started = Date.now();
+  try {
+    const presets = loadPresets();
+    if (check) crossCheckPresets(presets, (s) => console.log(`build-filters: ${s}`));
+    let count = 0;
+    replaceDirAtomically(out, (dir) => {
+      count = Object.keys(writeDistTree(presets, dir).files).length;
+    });
+    console.log(`build-filters: wrote ${count} filters (${presets.map((p) => p.name).join(', ')} × ${ARCH_NAMES.length} arches) to ${out} in ${Date.now() - started} ms`);
+    return 0;
+  } catch (e) {
+    const msg = e instanceof ProfileError ? e.message : (e as Error).message;
+    console.error(`build-filters: ${msg}\nbuild-filters: nothing written; ${out} is unchanged`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exit(main(process.argv.slice(2)));
