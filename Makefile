@@ -7,7 +7,13 @@
 SYSTEM_PACKAGES := bubblewrap libseccomp-dev seccomp python3-seccomp gcc gcc-multilib libc6-dev strace util-linux make
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup system-packages test
+PREFIX ?= /usr/local
+DESTDIR ?=
+datadir := $(DESTDIR)$(PREFIX)/share/sandbox-seccomp
+
+.PHONY: all setup system-packages build verify test bench install uninstall
+all: build
+
 setup: system-packages
 	npm install
 
@@ -19,5 +25,30 @@ system-packages:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	else echo "System packages already installed."; fi
 
+# Rebuilds dist-bpf/ from profiles/ (all or nothing) and the JavaScript of the runtime and CLI.
+build:
+	npm run build
+
+# Fails, naming each file, if dist-bpf/ is not what a fresh build of profiles/ gives.
+verify:
+	npm run verify
+
 test:
 	npm test
+
+bench:
+	npm run bench
+
+# The filters and the profiles they came from, for other programs to use:
+#   $(PREFIX)/share/sandbox-seccomp/dist-bpf/<arch>/<preset>.{bpf,asm}, manifest.json
+#   $(PREFIX)/share/sandbox-seccomp/profiles/*.toml, profiles/examples/*.toml
+install:
+	@test -f dist-bpf/manifest.json || { echo "dist-bpf/ is missing: run make build first" >&2; exit 1; }
+	install -d $(datadir)/dist-bpf $(datadir)/profiles/examples
+	cd dist-bpf && for f in $$(find . -type f | sort); do \
+	  install -D -m 644 "$$f" "$(datadir)/dist-bpf/$$f" || exit 1; done
+	install -m 644 profiles/*.toml $(datadir)/profiles/
+	install -m 644 profiles/examples/*.toml $(datadir)/profiles/examples/
+
+uninstall:
+	rm -rf $(datadir)

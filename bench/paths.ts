@@ -68,7 +68,7 @@ export function benchPaths(policy: Policy, arches: ArchName[]): string[] {
     const theirsInsns = lacks ? undefined : buildWithLibseccomp(policy, arch).insns;
     const theirs = theirsInsns && prepare(theirsInsns);
 
-    lines.push(`## ${arch}${lacks ? ` (libseccomp: ${lacks})` : ''}`, '');
+    lines.push(`### ${arch}${lacks ? ` (libseccomp: ${lacks})` : ''}`, '');
     lines.push('| measure | ours | libseccomp | ours / libseccomp |', '|---|---:|---:|---:|');
     const row = (label: string, a: number, b: number | undefined, digits = 0) =>
       lines.push(`| ${label} | ${a.toFixed(digits)} | ${b === undefined ? '–' : b.toFixed(digits)} | ${b === undefined ? '–' : (a / b).toFixed(2)} |`);

@@ -1,7 +1,11 @@
-// npm run bench: what speed and size we measure, side by side in one run (not timed tests).
+// npm run bench: speed and size, measured side by side in one run (never as timed tests).
+import { benchCompileTime } from './compile-time.js';
 import { benchPaths } from './paths.js';
 import { seedPolicy } from '../test/fixtures/seed-policy.js';
 
-const out: string[] = ['# sandbox-seccomp benchmarks', '', '# Seed blocklist: instructions, ours vs libseccomp', ''];
+const out: string[] = ['# sandbox-seccomp benchmarks', ''];
+out.push('## Seed blocklist: instructions, ours vs libseccomp', '');
 out.push(...benchPaths(seedPolicy(), ['x86_64', 'aarch64']));
+out.push('## Build time', '');
+out.push(...benchCompileTime());
 console.log(out.join('\n'));

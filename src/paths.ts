@@ -23,6 +23,7 @@ export function distDir(): string {
   return process.env.SANDBOX_SECCOMP_DIST || join(packageRoot(), 'dist-bpf');
 }
 
+/** The presets' folder; SANDBOX_SECCOMP_PROFILES overrides (tests, packagers' patched presets). */
 export function profilesDir(): string {
-  return join(packageRoot(), 'profiles');
+  return process.env.SANDBOX_SECCOMP_PROFILES || join(packageRoot(), 'profiles');
 }
