@@ -51,12 +51,28 @@ export interface SandboxOptions {
   filter?: Buffer;
   /** Run bwrap as the `nobody` user instead of root. */
   unprivileged?: boolean;
+  /**
+   * Root with every capability and no user namespace (bwrap --cap-add ALL): capability checks then
+   * pass, so a probe's natural result is the argument error it was designed to hit.
+   */
+  allCaps?: boolean;
+  /** Directories bound read-write at the same path. */
+  binds?: string[];
+  /** Working directory inside the sandbox. */
+  cwd?: string;
   extraBwrapArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  input?: string;
 }
 
 export function runInSandbox(command: string[], opts: SandboxOptions = {}): SandboxRun {
-  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc',
-    '--unshare-user', '--unshare-pid', '--die-with-parent', ...(opts.extraBwrapArgs ?? [])];
+  if (opts.allCaps && opts.unprivileged) throw new Error('allCaps needs root');
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent',
+    ...(opts.allCaps ? ['--cap-add', 'ALL'] : ['--unshare-user']),
+    ...(opts.binds ?? []).flatMap((d) => ['--bind', d, d]),
+    ...(opts.cwd ? ['--chdir', opts.cwd] : []),
+    ...(opts.extraBwrapArgs ?? [])];
   let fd: number | undefined;
   if (opts.filter) {
     const dir = sharedTempDir('seccomp-filter-');
@@ -72,8 +88,11 @@ export function runInSandbox(command: string[], opts: SandboxOptions = {}): Sand
   try {
     const r = spawnSync(full[0], full.slice(1), {
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe', fd ?? 'ignore'],
-      timeout: 60_000,
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', fd ?? 'ignore'],
+      input: opts.input,
+      env: opts.env ?? process.env,
+      timeout: opts.timeoutMs ?? 60_000,
+      maxBuffer: 64 * 1024 * 1024,
     });
     if (r.error) throw r.error;
     return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -82,12 +101,26 @@ export function runInSandbox(command: string[], opts: SandboxOptions = {}): Sand
   }
 }
 
-/** Parses the probe's lines `name ret ERRNO|OK` into name → "OK" | errno name. */
+/** Parses the probe's lines `name ret ERRNO|OK …` into name → "OK" | errno name | SIGn. */
 export function parseProbe(stdout: string): Map<string, string> {
-  const m = new Map<string, string>();
+  return new Map([...parseProbeLines(stdout)].map(([k, v]) => [k, v.result]));
+}
+
+export interface ProbeLine {
+  name: string;
+  result: string;
+  syscall: string;
+  /** The arguments as seccomp_data saw them. */
+  args: bigint[];
+}
+
+/** Parses `name ret RESULT syscall a0 … a5` lines (comments start with #). */
+export function parseProbeLines(stdout: string): Map<string, ProbeLine> {
+  const m = new Map<string, ProbeLine>();
   for (const line of stdout.trim().split('\n')) {
-    const [name, , result] = line.split(' ');
-    if (name && result) m.set(name, result);
+    if (!line || line.startsWith('#')) continue;
+    const [name, , result, syscall, ...args] = line.split(' ');
+    if (name && result) m.set(name, { name, result, syscall: syscall ?? '', args: args.map((a) => BigInt(a)) });
   }
   return m;
 }
