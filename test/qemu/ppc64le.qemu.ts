@@ -1,0 +1,4 @@
+// ppc64le under qemu-system: see test/qemu/suite.ts and docs/qemu.md.
+import { archSuite } from './suite.js';
+
+archSuite('ppc64le');

@@ -1,0 +1,4 @@
+// s390x under qemu-system: see test/qemu/suite.ts and docs/qemu.md.
+import { archSuite } from './suite.js';
+
+archSuite('s390x');

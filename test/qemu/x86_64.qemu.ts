@@ -1,0 +1,4 @@
+// x86_64 under qemu-system: see test/qemu/suite.ts and docs/qemu.md.
+import { archSuite } from './suite.js';
+
+archSuite('x86_64');
