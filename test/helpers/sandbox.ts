@@ -56,6 +56,8 @@ export interface SandboxOptions {
    * pass, so a probe's natural result is the argument error it was designed to hit.
    */
   allCaps?: boolean;
+  /** A host directory to mount read-write as the sandbox's /tmp (before `binds`, which may lie inside it). */
+  tmpDir?: string;
   /** Directories bound read-write at the same path. */
   binds?: string[];
   /** Working directory inside the sandbox. */
@@ -70,6 +72,7 @@ export function runInSandbox(command: string[], opts: SandboxOptions = {}): Sand
   if (opts.allCaps && opts.unprivileged) throw new Error('allCaps needs root');
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent',
     ...(opts.allCaps ? ['--cap-add', 'ALL'] : ['--unshare-user']),
+    ...(opts.tmpDir ? ['--bind', opts.tmpDir, '/tmp'] : []),
     ...(opts.binds ?? []).flatMap((d) => ['--bind', d, d]),
     ...(opts.cwd ? ['--chdir', opts.cwd] : []),
     ...(opts.extraBwrapArgs ?? [])];
