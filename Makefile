@@ -3,10 +3,10 @@
 
 # System packages: bwrap to run sandboxes; libseccomp (python3-seccomp, scmp_sys_resolver) as the
 # independent oracle; gcc (+ multilib for 32-bit probes) for the real-kernel probes; strace and
-# util-linux (unshare, setpriv) for the tests that show what a filter breaks; git and Python's own
+# gdb and util-linux (unshare, setpriv, setarch) for the tests that show what a filter breaks; git and Python's own
 # regression tests (libpython3.11-testsuite) as real software run inside the filters. gcc-12-multilib,
 # not the gcc-multilib metapackage, which conflicts with the cross compilers `npm run test:arch` installs.
-SYSTEM_PACKAGES := bubblewrap libseccomp-dev seccomp python3-seccomp gcc gcc-12-multilib libc6-dev strace util-linux make libpython3.11-testsuite git
+SYSTEM_PACKAGES := bubblewrap libseccomp-dev seccomp python3-seccomp gcc gcc-12-multilib libc6-dev strace gdb util-linux make libpython3.11-testsuite git
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PREFIX ?= /usr/local

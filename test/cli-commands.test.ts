@@ -1,72 +1,15 @@
 // The other commands (build, disasm, explain, check, list, help), usage and error paths, and what
 // the start-up path loads.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARCH_NAMES, ARCHES } from '../src/arch.js';
 import { hostArch } from '../src/runtime/filter.js';
+import { CLI, ensureBuilt, HOME, NOBODY, ROOT, runCli, type RunOptions } from './helpers/cli.js';
 import { bwrapMissing, sharedTempDir, which } from './helpers/sandbox.js';
 
-// ---- harness (the same in each test/cli-*.test.ts) ----
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'build', 'src', 'cli', 'main.js');
-const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all'];
-
-function newestTs(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newestTs(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-/** Builds build/ (npm run build:js) unless it is newer than every source; one test file at a time. */
-async function ensureBuilt(): Promise<void> {
-  const lock = join(tmpdir(), `sandbox-seccomp-build-lock${ROOT.replace(/\W+/g, '-')}`);
-  for (let i = 0; ; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const holder = Number((() => { try { return readFileSync(join(lock, 'pid'), 'utf8'); } catch { return '0'; } })());
-      if ((holder && !existsSync(`/proc/${holder}`)) || i > 1800) rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
-    writeFileSync(join(lock, 'pid'), String(process.pid));
-    if (existsSync(CLI) && statSync(CLI).mtimeMs > newestTs(join(ROOT, 'src'))) return;
-    const r = spawnSync('npm', ['run', 'build:js'], { cwd: ROOT, encoding: 'utf8' });
-    if (!existsSync(CLI)) throw new Error(`npm run build:js did not produce ${CLI}:\n${r.stdout}${r.stderr}`);
-    if (r.status !== 0) console.warn(`npm run build:js reported errors (output written anyway):\n${r.stdout}`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-interface RunOptions {
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  input?: string;
-  nobody?: boolean;
-}
-/** A home and config directory of their own, so the machine's config files stay out of the way. */
-const HOME = sharedTempDir('cli-home-');
-function sandbox(args: string[], o: RunOptions = {}): SpawnSyncReturns<string> {
-  const argv = [...(o.nobody ? NOBODY : []), process.execPath, CLI, ...args];
-  return spawnSync(argv[0], argv.slice(1), {
-    cwd: o.cwd ?? WORK,
-    env: { ...process.env, HOME, XDG_CONFIG_HOME: join(HOME, '.config'), SANDBOX_DEBUG: '', ...o.env },
-    input: o.input ?? '',
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-}
-// ---- end of harness ----
+const sandbox = (args: string[], o: Partial<RunOptions> = {}) => runCli(args, { cwd: WORK, ...o });
 const skip = bwrapMissing();
 if (skip) console.warn(`cli-commands kernel tests skipped: ${skip}`);
 const WORK = sharedTempDir('cli-cmd-');
