@@ -34,7 +34,11 @@ export interface AbiDescriptor {
   name: AbiName;
   /** The value the kernel puts in seccomp_data.arch for a syscall made through this ABI. */
   auditArch: number;
-  /** Register width: a 32-bit ABI's arguments have zero high words, so only the low word is judged. */
+  /**
+   * Register width. A 32-bit ABI's syscalls read only the low word of each argument, so only that is
+   * judged. Do not assume the high word is zero: through int 0x80 from 64-bit code, seccomp_data can
+   * carry the registers' high halves (a test probes exactly that).
+   */
   bits: 32 | 64;
   /**
    * Which argument of clone(2) holds the flags. Policies speak of clone(flags, stack, ...) as on
