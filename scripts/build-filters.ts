@@ -4,10 +4,11 @@
 //
 //   tsx scripts/build-filters.ts [--out DIR] [--no-crosscheck]
 
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARCH_NAMES } from '../src/arch.js';
-import { compileProfile, replaceDirAtomically, writeDistTree } from '../src/artifacts.js';
+import { compileProfile, listFiles, replaceDirAtomically, writeDistTree } from '../src/artifacts.js';
 import { packageRoot, profilesDir } from '../src/paths.js';
 import { ProfileError } from '../src/profile/errors.js';
 import { profileToPolicy } from '../src/profile/lower.js';
@@ -49,6 +50,27 @@ export function crossCheckPresets(presets: ResolvedProfile[], log: (s: string) =
   log(`libseccomp cross-check: ${cases} cases agree`);
 }
 
+/** seccomp-tools' names for our arches (the Ruby gem cannot be installed here; where it is, it must read our files). */
+const SECCOMP_TOOLS_ARCH: Partial<Record<string, string>> = { x86_64: 'amd64', i386: 'i386', aarch64: 'aarch64', s390x: 's390x' };
+
+/** If seccomp-tools is on PATH, its `disasm` must read every file it knows the arch of. */
+export function checkWithSeccompTools(dir: string, log: (s: string) => void): void {
+  const found = spawnSync('sh', ['-c', 'command -v seccomp-tools'], { encoding: 'utf8' });
+  if (found.status !== 0) {
+    log('seccomp-tools is not on PATH: its disasm check skipped');
+    return;
+  }
+  let n = 0;
+  for (const f of listFiles(dir).filter((x) => x.endsWith('.bpf'))) {
+    const arch = SECCOMP_TOOLS_ARCH[f.split('/')[0]];
+    if (!arch) continue;
+    const r = spawnSync('seccomp-tools', ['disasm', '-a', arch, join(dir, f)], { encoding: 'utf8' });
+    if (r.status !== 0 || !/return/.test(r.stdout)) throw new Error(`seccomp-tools disasm cannot read ${f}: ${r.stderr || r.stdout}`);
+    n++;
+  }
+  log(`seccomp-tools disasm read ${n} filters`);
+}
+
 function main(argv: string[]): number {
   let out = join(packageRoot(), 'dist-bpf');
   let check = true;
@@ -67,6 +89,7 @@ function main(argv: string[]): number {
     let count = 0;
     replaceDirAtomically(out, (dir) => {
       count = Object.keys(writeDistTree(presets, dir).files).length;
+      if (check) checkWithSeccompTools(dir, (s) => console.log(`build-filters: ${s}`));
     });
     console.log(`build-filters: wrote ${count} filters (${presets.map((p) => p.name).join(', ')} × ${ARCH_NAMES.length} arches) to ${out} in ${Date.now() - started} ms`);
     return 0;

@@ -112,4 +112,25 @@ describe('build-filters and verify commands', () => {
     expect(compareTrees(dist, join(share, 'dist-bpf'))).toEqual([]);
     expect(listFiles(join(share, 'profiles'))).toEqual(['examples/allowlist-tools.toml', 'examples/no-network.toml', 'minimal.toml', 'strict.toml']);
   });
+
+  it('runs seccomp-tools disasm on the filters when it is on PATH, and fails the build if it cannot read one', () => {
+    // seccomp-tools (a Ruby gem) cannot be installed here: stand-ins show the build calls it and obeys it.
+    const bin = tmp('fake-bin-');
+    const log = join(bin, 'calls');
+    const fake = (body: string) => writeFileSync(join(bin, 'seccomp-tools'), `#!/bin/sh\necho "$@" >> ${log}\n${body}\n`, { mode: 0o755 });
+    const build = (out: string) => spawnSync(tsx, ['scripts/build-filters.ts', '--out', out], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    fake('echo " line  CODE  JT   JF      K"; echo " 0000: 0x06 0x00 0x00 0x7fff0000  return ALLOW"');
+    const ok = build(tmp('out-ok-'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/seccomp-tools disasm read 8 filters/);
+    expect(readFileSync(log, 'utf8')).toMatch(/^disasm -a amd64 .*x86_64\/minimal\.bpf$/m);
+    fake('echo "invalid instruction" >&2; exit 1');
+    const out = tmp('out-bad-');
+    const bad = build(out);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/seccomp-tools disasm cannot read aarch64\/minimal\.bpf: invalid instruction/);
+    expect(listFiles(out)).toEqual([]);
+  });
 });
