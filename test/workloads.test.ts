@@ -28,7 +28,8 @@ interface Workload {
 }
 
 const sandbox = (cmd: string[], e: { scratch: string; tmp: string; filter?: Buffer }, extra: { binds?: string[]; cwd?: string; input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}) =>
-  runInSandbox(cmd, { filter: e.filter, tmpDir: e.tmp, binds: [e.scratch, ...(extra.binds ?? [])], cwd: extra.cwd ?? e.scratch, input: extra.input, timeoutMs: extra.timeoutMs ?? 300_000, env: extra.env });
+  // The project may itself live under /tmp (CI clones anywhere), which the sandbox's own /tmp hides.
+  runInSandbox(cmd, { filter: e.filter, tmpDir: e.tmp, roBinds: [packageRoot()], binds: [e.scratch, ...(extra.binds ?? [])], cwd: extra.cwd ?? e.scratch, input: extra.input, timeoutMs: extra.timeoutMs ?? 300_000, env: extra.env });
 
 const PY_TESTS = ['test_os', 'test_subprocess', 'test_threading', 'test_signal', 'test_select', 'test_shutil', 'test_tempfile'];
 // Tests that change to another uid or gid fail in any user namespace that does not map them (the

@@ -60,6 +60,8 @@ export interface SandboxOptions {
   tmpDir?: string;
   /** Directories bound read-write at the same path. */
   binds?: string[];
+  /** Directories bound read-only at the same path, after tmpDir (which may hide them otherwise). */
+  roBinds?: string[];
   /** Working directory inside the sandbox. */
   cwd?: string;
   extraBwrapArgs?: string[];
@@ -73,6 +75,7 @@ export function runInSandbox(command: string[], opts: SandboxOptions = {}): Sand
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent',
     ...(opts.allCaps ? ['--cap-add', 'ALL'] : ['--unshare-user']),
     ...(opts.tmpDir ? ['--bind', opts.tmpDir, '/tmp'] : []),
+    ...(opts.roBinds ?? []).flatMap((d) => ['--ro-bind', d, d]),
     ...(opts.binds ?? []).flatMap((d) => ['--bind', d, d]),
     ...(opts.cwd ? ['--chdir', opts.cwd] : []),
     ...(opts.extraBwrapArgs ?? [])];
