@@ -1,5 +1,3 @@
-import type { Endian } from '../arch.js';
-
 /** One struct sock_filter: { __u16 code; __u8 jt; __u8 jf; __u32 k; }. k is kept as an unsigned 32-bit number. */
 export interface Insn {
   code: number;

@@ -78,7 +78,7 @@ export function compileFilter(policy: Policy, target: ArchName | ArchDescriptor)
     b.emit(LD_ABS, op.OFFSET_NR);
     const pool = new ReturnPool(b);
     if (s.abis.length === 1) {
-      emitAbi(b, arch, s.abis[0], outcomes.get(s.abis[0])!, defaultRet, pool);
+      emitAbi(b, arch, outcomes.get(s.abis[0])!, defaultRet, pool);
     } else {
       // x86_64 and x32 share an audit arch: bit 30 of the number says which table applies.
       const [native, x32] = s.abis[0] === 'x32' ? [s.abis[1], s.abis[0]] : [s.abis[0], s.abis[1]];
@@ -86,9 +86,9 @@ export function compileFilter(policy: Policy, target: ArchName | ArchDescriptor)
       const x32Label = b.newLabel();
       b.branch(JSET, X32_SYSCALL_BIT, x32Label, nativeLabel);
       b.place(nativeLabel);
-      emitAbi(b, arch, native, outcomes.get(native)!, defaultRet, pool);
+      emitAbi(b, arch, outcomes.get(native)!, defaultRet, pool);
       b.place(x32Label);
-      emitAbi(b, arch, x32, outcomes.get(x32)!, defaultRet, pool);
+      emitAbi(b, arch, outcomes.get(x32)!, defaultRet, pool);
     }
     pool.emitAll();
   });
@@ -214,7 +214,7 @@ class ReturnPool {
 }
 
 /** The search tree over one ABI's numbers, then the argument checks of its conditioned syscalls. */
-function emitAbi(b: ProgramBuilder, arch: ArchDescriptor, abi: AbiName, outcomes: Map<number, Outcome>, defaultRet: number, pool: ReturnPool): void {
+function emitAbi(b: ProgramBuilder, arch: ArchDescriptor, outcomes: Map<number, Outcome>, defaultRet: number, pool: ReturnPool): void {
   const segments = toSegments(outcomes, defaultRet);
   const argBlocks: { label: Label; outcome: Extract<Outcome, { kind: 'args' }> }[] = [];
   const leafLabel = (s: Segment<Outcome>): Label => {
