@@ -3,6 +3,7 @@
 import { benchCompileTime } from './compile-time.js';
 import { benchPaths } from './paths.js';
 import { benchStartup } from './startup.js';
+import { benchSyscallCost } from './syscall-cost.js';
 import { seedPolicy } from '../test/fixtures/seed-policy.js';
 
 const out: string[] = ['# sandbox-seccomp benchmarks', ''];
@@ -12,4 +13,6 @@ out.push('## Build time', '');
 out.push(...benchCompileTime());
 out.push('## CLI start-up', '');
 out.push(...(await benchStartup()));
+out.push('## Syscall cost inside bwrap', '');
+out.push(...benchSyscallCost());
 console.log(out.join('\n'));
