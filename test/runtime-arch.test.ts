@@ -2,19 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ARCH_NAMES, ARCHES } from '../src/arch.js';
 import { archOfMachine, archOfNode, hostArch } from '../src/runtime/filter.js';
-import { SandboxError } from '../src/runtime/errors.js';
+import { failure } from './helpers/errors.js';
 
 const linux = (arch: string, machine: string, extra: object = {}) => ({ platform: 'linux', arch, machine, endianness: 'LE' as const, kernelArch: null, ...extra });
 
-function failure(f: () => unknown): SandboxError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SandboxError);
-    return e as SandboxError;
-  }
-  throw new Error('expected a SandboxError');
-}
 
 describe('hostArch', () => {
   it.each([

@@ -7,22 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findBwrap, resolveCommand, sandboxArgs, which } from '../src/runtime/bwrap.js';
-import { SandboxError } from '../src/runtime/errors.js';
 import { openSeccomp } from '../src/runtime/filter.js';
 import { spawnSandbox } from '../src/runtime/bwrap.js';
 import { bwrapMissing } from './helpers/sandbox.js';
+import { failure } from './helpers/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runtime-bwrap-'));
 
-function failure(f: () => unknown): SandboxError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SandboxError);
-    return e as SandboxError;
-  }
-  throw new Error('expected a SandboxError');
-}
 
 describe('sandboxArgs', () => {
   it('gives the defaults for a shell or developer workload', () => {

@@ -12,10 +12,10 @@ import * as op from '../src/bpf/opcodes.js';
 import { distDir, profilesDir } from '../src/paths.js';
 import { hostArch } from '../src/runtime/filter.js';
 import { checkBpf } from '../src/runtime/check-bpf.js';
-import { SandboxError } from '../src/runtime/errors.js';
 import { fdFromBytes, listPresets, openSeccomp, parseSeccompSetting, presetFile, type SeccompFilter } from '../src/runtime/filter.js';
 import { openSeccompSync } from '../src/runtime/filter-sync.js';
 import { which } from '../src/runtime/bwrap.js';
+import { asyncFailure as failure } from './helpers/errors.js';
 
 const host = hostArch();
 const endian = ARCHES[host].endian;
@@ -38,15 +38,6 @@ function readAll(fd: number): Buffer {
   }
 }
 
-async function failure(p: Promise<unknown> | (() => unknown)): Promise<SandboxError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SandboxError);
-    return e as SandboxError;
-  }
-  throw new Error('expected a SandboxError');
-}
 
 const opened: SeccompFilter[] = [];
 const keep = <T extends SeccompFilter | undefined>(f: T) => {
