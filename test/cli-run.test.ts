@@ -191,7 +191,9 @@ describe.skipIf(noScript)('at a terminal (a pty from util-linux script)', () => 
   /** Runs the CLI as the foreground job of a fresh pty; types Ctrl-C once "ready" appears. */
   function atTerminal(cmd: string, ctrlC: boolean): Promise<{ status: number | null; out: string }> {
     const quoted = cmd.replace(/'/g, `'\\''`);
-    const line = `${process.execPath} ${CLI} --seccomp minimal -- sh -c '${quoted}'`;
+    // `exec`: script runs the line with $SHELL -c (dash where SHELL is unset, as under CI), and a
+    // non-interactive dash that stays as our parent dies of the Ctrl-C itself, turning every status into 130.
+    const line = `exec ${process.execPath} ${CLI} --seccomp minimal -- sh -c '${quoted}'`;
     return new Promise((resolve) => {
       const c = spawn('script', ['-q', '-e', '-c', line, '/dev/null'], { cwd: WORK, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, HOME, XDG_CONFIG_HOME: join(HOME, '.config') } });
       let out = '';
