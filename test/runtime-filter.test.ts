@@ -16,6 +16,9 @@ import { fdFromBytes, listPresets, openSeccomp, parseSeccompSetting, presetFile,
 import { openSeccompSync } from '../src/runtime/filter-sync.js';
 import { which } from '../src/runtime/bwrap.js';
 import { asyncFailure as failure } from './helpers/errors.js';
+import { ensureBuilt } from './helpers/cli.js';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../src/paths.js';
 
 const host = hostArch();
 const endian = ARCHES[host].endian;
@@ -247,5 +250,25 @@ describe('fdFromBytes', () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('SandboxError across copies of the package', () => {
+  it('is recognised whichever copy threw it, and a subclass keeps the ordinary check', async () => {
+    const { SandboxError, isSandboxError } = await import('../src/runtime/errors.js');
+    // A second copy: tsc's output, what the CLI bundle imports its on-demand modules from.
+    await ensureBuilt();
+    const compiled = pathToFileURL(join(packageRoot(), 'build', 'src', 'runtime', 'errors.js')).href;
+    const other = (await import(/* @vite-ignore */ compiled)) as typeof import('../src/runtime/errors.js');
+    expect(other.SandboxError).not.toBe(SandboxError);
+    const foreign = new other.SandboxError('usage', 'from the other copy');
+    expect(foreign instanceof SandboxError).toBe(true);
+    expect(isSandboxError(foreign)).toBe(true);
+    expect(new Error('plain') instanceof SandboxError).toBe(false);
+    expect(Object.create(SandboxError.prototype) instanceof SandboxError).toBe(false);
+    class Narrower extends SandboxError {}
+    expect(new SandboxError('usage', 'x') instanceof Narrower).toBe(false);
+    expect(new Narrower('usage', 'x') instanceof Narrower).toBe(true);
+    expect(new Narrower('usage', 'x') instanceof SandboxError).toBe(true);
   });
 });

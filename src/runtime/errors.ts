@@ -22,6 +22,12 @@ export type SandboxErrorCode =
   | 'bwrap-failed'
   | 'usage';
 
+// The shipped CLI is a bundle (build/sandbox.cjs) with its own copy of this class, and it imports the
+// rest of the package (config, profiles, the .bpf checker) from build/src on demand; a program may also
+// end up with two copies of the package. So `instanceof SandboxError` goes by a registered symbol, not
+// by the prototype chain: every copy recognises every other copy's errors.
+const BRAND = Symbol.for('sandbox-seccomp.SandboxError');
+
 export class SandboxError extends Error {
   override name = 'SandboxError';
   constructor(
@@ -31,6 +37,13 @@ export class SandboxError extends Error {
     readonly hint?: string,
   ) {
     super(message);
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses (the CLI's UsageError) keep the ordinary prototype check.
+    if (this !== SandboxError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
   }
 }
 
