@@ -13,6 +13,7 @@ import { checkProgram } from '../src/bpf/verify.js';
 import { packageRoot } from '../src/paths.js';
 import { loadPresets, presetNames } from '../scripts/build-filters.js';
 import { compareTrees } from '../scripts/verify-filters.js';
+import { ensureBuilt } from './helpers/cli.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist-bpf');
@@ -69,6 +70,26 @@ describe('dist-bpf', () => {
         expect(assemble(readFileSync(join(dist, arch, `${preset}.asm`), 'utf8'), ARCHES[arch]), `${arch}/${preset}`).toEqual(insns);
       }
     }
+  });
+});
+
+describe('the npm package', () => {
+  it('ships dist-bpf, the profiles, the CLI bundle `bin` names and the library `exports` names', async () => {
+    await ensureBuilt();
+    // --ignore-scripts: packing runs `prepare`, which would rebuild while other test files read build/.
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const packed = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; exports: Record<string, Record<string, string>> };
+    const wanted = [
+      ...listFiles(dist).map((f) => `dist-bpf/${f}`),
+      ...listFiles(join(root, 'profiles')).map((f) => `profiles/${f}`),
+      ...Object.values(pkg.bin),
+      ...Object.values(pkg.exports['.']).map((p) => p.replace(/^\.\//, '')),
+      'build/src/cli/config.js', // the bundle imports the rest on demand
+    ];
+    expect(wanted.filter((f) => !packed.has(f))).toEqual([]);
+    expect([...packed].filter((f) => /^(src|test|scripts|node_modules)\//.test(f))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-// `sandbox [options] -- CMD`, end to end: the compiled CLI (build/src/cli/main.js, what `bin` ships)
+// `sandbox [options] -- CMD`, end to end: the shipped CLI (build/sandbox.cjs, what `bin` names)
 // running real bwrap on the real kernel, as root and as the unprivileged `nobody`.
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';

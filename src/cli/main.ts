@@ -4,9 +4,10 @@
 
 import { SandboxError } from '../runtime/errors.js';
 import { runMode, UsageError } from './run.js';
-// Every module `sandbox -- cmd` needs, named here so that Node's ESM loader fetches them all at once:
-// it reads a module's imports in parallel, but each level of the graph only after the one above, and
-// a level costs about a millisecond (bench/startup.ts measures the start-up).
+// What `bin` ships is this file bundled with its static imports into build/sandbox.cjs
+// (scripts/build-cli.ts); tsc's build/src/cli/main.js runs the same. For the latter, every module
+// `sandbox -- cmd` needs is named here so that Node's ESM loader fetches them all at once: it reads a
+// module's imports in parallel, but each level of the graph only after the one above.
 import '../arch.js';
 import '../paths.js';
 import '../runtime/bwrap.js';

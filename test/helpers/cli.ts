@@ -1,5 +1,5 @@
-// The compiled CLI (build/src/cli/main.js, what `bin` ships), built once for all test files, and a
-// way to run it as root or as nobody with a home of its own.
+// The shipped CLI (build/sandbox.cjs, the bundle package.json's `bin` names), built once for all test
+// files, and a way to run it as root or as nobody with a home of its own.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedTempDir } from './sandbox.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = join(ROOT, 'build', 'src', 'cli', 'main.js');
+export const CLI = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { sandbox: string } }).bin.sandbox);
 export const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all'];
 
 function newestTs(dir: string): number {
