@@ -96,7 +96,7 @@ export function benchPaths(policy: Policy, arches: ArchName[]): string[] {
     lines.push(`Cache goal (100% of unconditionally allowed syscalls cached): ${c.cached === c.allowed ? 'met' : `NOT met (${c.allowed - c.cached} uncached)`}.`);
     if (theirs) {
       lines.push(longer.length
-        ? `Path goal (no path longer than libseccomp's): not met on ${longer.join('; ')}. libseccomp tests syscalls in a linear chain, so the first few it tests are cheaper there; our balanced tree bounds every path.`
+        ? `Path goal (no path longer than libseccomp's): not met on ${longer.join('; ')}. libseccomp tests syscalls in a linear chain (ascending numbers), so the first few it tests are cheaper there; our balanced tree bounds every path. No tree can match the chain on every path: its first test answers in one comparison, so the root would have to be that test, then the second, and so on: the whole chain, with its allowed path of one comparison per rule.`
         : "Path goal (no path longer than libseccomp's): met.");
     }
     lines.push('');
