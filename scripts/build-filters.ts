@@ -5,10 +5,11 @@
 //   tsx scripts/build-filters.ts [--out DIR] [--no-crosscheck]
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ARCH_NAMES } from '../src/arch.js';
-import { compileProfile, listFiles, replaceDirAtomically, writeDistTree } from '../src/artifacts.js';
+import { ARCH_NAMES, ARCHES } from '../src/arch.js';
+import { listFiles, replaceDirAtomically, writeDistTree } from '../src/artifacts.js';
+import { decodeProgram } from '../src/bpf/codec.js';
 import { packageRoot, profilesDir } from '../src/paths.js';
 import { ProfileError } from '../src/profile/errors.js';
 import { profileToPolicy } from '../src/profile/lower.js';
@@ -28,8 +29,12 @@ export function loadPresets(): ResolvedProfile[] {
   return presetNames().map((n) => loadProfile(n));
 }
 
-/** libseccomp builds each preset too; any disagreement is an error. Skipped, with a note, without python3-seccomp. */
-export function crossCheckPresets(presets: ResolvedProfile[], log: (s: string) => void): void {
+/**
+ * libseccomp builds each preset too, and must agree with the files just written to `dir` (decoded from
+ * their bytes: what is checked is what ships). Any disagreement is an error. Skipped, with a note,
+ * without python3-seccomp.
+ */
+export function crossCheckPresets(presets: ResolvedProfile[], dir: string, log: (s: string) => void): void {
   const missing = libseccompMissing();
   if (missing) {
     log(`libseccomp cross-check skipped: ${missing}`);
@@ -39,10 +44,11 @@ export function crossCheckPresets(presets: ResolvedProfile[], log: (s: string) =
   for (const profile of presets) {
     for (const arch of ARCH_NAMES) {
       if (libseccompLacksArch(arch)) continue;
-      const policy = profileToPolicy(profile, arch);
-      const r = crossCheck(policy, arch, compileProfile(profile, arch).insns);
+      const file = `${arch}/${profile.name}.bpf`;
+      const shipped = decodeProgram(readFileSync(join(dir, file)), ARCHES[arch].endian);
+      const r = crossCheck(profileToPolicy(profile, arch), arch, shipped);
       if (r.disagreements.length) {
-        throw new Error(`libseccomp disagrees with our ${arch}/${profile.name}.bpf:\n  ${r.disagreements.slice(0, 10).join('\n  ')}${r.disagreements.length > 10 ? `\n  … ${r.disagreements.length - 10} more` : ''}`);
+        throw new Error(`libseccomp disagrees with our ${file}:\n  ${r.disagreements.slice(0, 10).join('\n  ')}${r.disagreements.length > 10 ? `\n  … ${r.disagreements.length - 10} more` : ''}`);
       }
       cases += r.compared;
     }
@@ -85,11 +91,14 @@ function main(argv: string[]): number {
   const started = Date.now();
   try {
     const presets = loadPresets();
-    if (check) crossCheckPresets(presets, (s) => console.log(`build-filters: ${s}`));
     let count = 0;
+    const log = (s: string) => console.log(`build-filters: ${s}`);
     replaceDirAtomically(out, (dir) => {
       count = Object.keys(writeDistTree(presets, dir).files).length;
-      if (check) checkWithSeccompTools(dir, (s) => console.log(`build-filters: ${s}`));
+      if (check) {
+        crossCheckPresets(presets, dir, log);
+        checkWithSeccompTools(dir, log);
+      }
     });
     console.log(`build-filters: wrote ${count} filters (${presets.map((p) => p.name).join(', ')} × ${ARCH_NAMES.length} arches) to ${out} in ${Date.now() - started} ms`);
     return 0;

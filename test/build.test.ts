@@ -11,7 +11,8 @@ import { assemble } from '../src/bpf/asm.js';
 import { decodeProgram } from '../src/bpf/codec.js';
 import { checkProgram } from '../src/bpf/verify.js';
 import { packageRoot } from '../src/paths.js';
-import { loadPresets, presetNames } from '../scripts/build-filters.js';
+import { crossCheckPresets, loadPresets, presetNames } from '../scripts/build-filters.js';
+import { libseccompMissing } from '../scripts/libseccomp/bridge.js';
 import { compareTrees } from '../scripts/verify-filters.js';
 import { ensureBuilt } from './helpers/cli.js';
 
@@ -109,6 +110,23 @@ describe('build-filters and verify commands', () => {
     expect(r.stderr).toMatch(new RegExp(`${strict}:\\d+: unknown syscall "chrot": no architecture has it \\(did you mean chroot\\?\\)`));
     expect(r.stderr).toMatch(/nothing written/);
     expect(listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')])).toEqual(before);
+  });
+
+  it.skipIf(libseccompMissing())('the libseccomp cross-check reads the files written: a tampered one fails it, named', () => {
+    const presets = loadPresets().filter((p) => p.name === 'minimal');
+    const out = tmp('crosscheck-');
+    writeDistTree(presets, out);
+    const log: string[] = [];
+    crossCheckPresets(presets, out, (s) => log.push(s));
+    expect(log.join('\n')).toMatch(/libseccomp cross-check: \d+ cases agree/);
+    // Turn aarch64/minimal.bpf's first RET ERRNO(EPERM) into RET ALLOW (little-endian struct sock_filter).
+    const f = join(out, 'aarch64', 'minimal.bpf');
+    const bytes = readFileSync(f);
+    const at = [...Array(bytes.length / 8).keys()].map((i) => i * 8).find((o) => bytes.readUInt16LE(o) === 0x06 && bytes.readUInt32LE(o + 4) === 0x00050001);
+    expect(at).toBeDefined();
+    bytes.writeUInt32LE(0x7fff0000, at! + 4);
+    writeFileSync(f, bytes);
+    expect(() => crossCheckPresets(presets, out, () => {})).toThrow(/libseccomp disagrees with our aarch64\/minimal\.bpf:\n {2}aarch64 \w+/);
   });
 
   it('verify names the file that differs and exits 1', () => {
