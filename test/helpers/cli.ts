@@ -34,7 +34,9 @@ export async function ensureBuilt(): Promise<void> {
   }
   try {
     writeFileSync(join(lock, 'pid'), String(process.pid));
-    if (existsSync(CLI) && statSync(CLI).mtimeMs > newestTs(join(ROOT, 'src'))) return;
+    // The bundle comes from src/ and from the script that bundles it.
+    const sources = Math.max(newestTs(join(ROOT, 'src')), statSync(join(ROOT, 'scripts', 'build-cli.ts')).mtimeMs);
+    if (existsSync(CLI) && statSync(CLI).mtimeMs > sources) return;
     const r = spawnSync('npm', ['run', 'build:js'], { cwd: ROOT, encoding: 'utf8' });
     if (!existsSync(CLI)) throw new Error(`npm run build:js did not produce ${CLI}:\n${r.stdout}${r.stderr}`);
     if (r.status !== 0) console.warn(`npm run build:js reported errors (output written anyway):\n${r.stdout}`);
